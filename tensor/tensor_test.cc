@@ -54,7 +54,8 @@ TEST(TensorTest, ReshapeIsAViewAndInfersMinusOne) {
   EXPECT_TRUE(r.SharesStorageWith(t));
   EXPECT_THAT(t.Reshape({4, 2}), StatusIs(absl::StatusCode::kInvalidArgument,
                                           HasSubstr("received (4, 2) with 8")));
-  EXPECT_THAT(t.Reshape({-1, -1}), StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(t.Reshape({-1, -1}),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("at most one -1")));
 }
 
 TEST(TensorTest, SliceRowsViewsARangeOfTheFirstAxis) {
