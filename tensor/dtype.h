@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "absl/strings/string_view.h"
 
@@ -37,6 +38,11 @@ template <>
 constexpr DType DTypeOf<int32_t>() { return DType::kInt32; }
 template <>
 constexpr DType DTypeOf<int64_t>() { return DType::kInt64; }
+
+// True for the C++ types a Tensor can hold: float, int32_t, int64_t.
+template <typename T>
+inline constexpr bool kIsTensorElement =
+    std::is_same_v<T, float> || std::is_same_v<T, int32_t> || std::is_same_v<T, int64_t>;
 
 }  // namespace strata
 

@@ -115,9 +115,11 @@ void* Tensor::raw_data() {
 template <typename T>
 std::vector<T> Tensor::ToVector() const {
   std::vector<T> out(num_elements());
-  if (dtype_ == DTypeOf<T>()) {
-    if (!out.empty()) std::memcpy(out.data(), raw_data(), num_bytes());
-    return out;
+  if constexpr (kIsTensorElement<T>) {
+    if (dtype_ == DTypeOf<T>()) {
+      if (!out.empty()) std::memcpy(out.data(), raw_data(), num_bytes());
+      return out;
+    }
   }
   for (int64_t i = 0; i < num_elements(); ++i) out[i] = static_cast<T>(ElementAsDouble(*this, i));
   return out;
