@@ -42,6 +42,9 @@ struct GradCheckOptions {
   double atol = 1e-2;     // See NOTE [ Gradient check tolerances ].
   double rtol = 1e-2;
   uint64_t seed = 1234;   // For the weights w of L = sum w * y.
+  // Checks at most this many elements of each tensor (spread evenly; all if 0), so that layers
+  // with large weights stay fast to check.
+  int64_t max_elements_per_tensor = 0;
 };
 
 // Checks the gradients of `f` at `inputs` (float32 inputs get requires_grad; int inputs are
@@ -50,6 +53,13 @@ struct GradCheckOptions {
 absl::Status GradCheck(
     absl::FunctionRef<absl::StatusOr<Variable>(absl::Span<const Variable>)> f,
     const std::vector<Tensor>& inputs, const GradCheckOptions& options = {});
+
+// Also checks the gradients of leaf `parameters` that `f` uses (a layer's weights): their
+// values are perturbed in place and restored.
+absl::Status GradCheck(
+    absl::FunctionRef<absl::StatusOr<Variable>(absl::Span<const Variable>)> f,
+    const std::vector<Tensor>& inputs, const std::vector<Variable>& parameters,
+    const GradCheckOptions& options = {});
 
 // A float32 tensor of `shape` with elements uniform in [low, high), from a fixed generator
 // (tests' inputs; independent of tensor/random so that the checker does not test itself).

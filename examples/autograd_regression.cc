@@ -11,6 +11,8 @@
 #include "autograd/ops/reduce.h"
 #include "autograd/variable.h"
 #include "base/status_macros.h"
+#include "tensor/ops/elementwise.h"
+#include "tensor/ops/matmul.h"
 #include "tensor/ops/random.h"
 #include "tensor/tensor.h"
 
@@ -22,7 +24,7 @@ using ::strata::autograd::Variable;
 absl::Status Run() {
   strata::ops::RandomGenerator rng(/*seed=*/42);
   const int64_t n = 256;
-  Tensor x = rng.Normal({n, 2});
+  STRATA_ASSIGN_OR_RETURN(Tensor x, rng.Normal({n, 2}));
   STRATA_ASSIGN_OR_RETURN(Tensor true_w, Tensor::FromVector<float>({2, 1}, {3.0f, -2.0f}));
   STRATA_ASSIGN_OR_RETURN(Tensor y, strata::ops::MatMul(x, true_w));
   STRATA_ASSIGN_OR_RETURN(y, strata::ops::AddScalar(y, 0.5f));

@@ -18,6 +18,7 @@ packages=(
   libgmock-dev
   libbenchmark-dev
   nlohmann-json3-dev
+  zlib1g-dev           # gzip-compressed IDX files
   graphviz             # plot_model renders through `dot`
   dataset-fashion-mnist
 )

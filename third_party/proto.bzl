@@ -15,7 +15,8 @@ def strata_cc_proto_library(name, srcs, deps = [], visibility = None, testonly =
 
     Args:
       name: the cc_library's name.
-      srcs: .proto files in this package; imports are resolved from the workspace root.
+      srcs: .proto files in this package; imports resolve from the workspace root, then
+        /usr/include (protobuf's well-known types such as google/protobuf/struct.proto).
       deps: other strata_cc_proto_library targets whose .proto files srcs import.
       visibility: the cc_library's visibility.
       testonly: passed through.
@@ -35,7 +36,7 @@ def strata_cc_proto_library(name, srcs, deps = [], visibility = None, testonly =
         name = name + "_gen",
         srcs = srcs + dep_protos,
         outs = hdrs + cc_srcs,
-        cmd = "/usr/bin/protoc --proto_path=. --cpp_out=$(GENDIR) " +
+        cmd = "/usr/bin/protoc --proto_path=. --proto_path=/usr/include --cpp_out=$(GENDIR) " +
               " ".join(["$(location %s)" % s for s in srcs]),
         testonly = testonly,
     )
