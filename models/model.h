@@ -32,8 +32,23 @@
 #include "absl/status/statusor.h"
 #include "layers/layer.h"
 #include "layers/symbolic.h"
+#include "models/logs.h"
 
 namespace strata {
+
+namespace optimizers {
+class Optimizer;
+}  // namespace optimizers
+
+// Defined in models/training.h (target //models:training), which also defines the training
+// members of Model below: a model that is only built and run links no training code.
+struct CompileOptions;
+struct FitOptions;
+struct EvaluateOptions;
+struct PredictOptions;
+struct History;
+class DataFeed;
+struct TrainingState;
 
 class Model : public Layer {
  public:
@@ -74,8 +89,27 @@ class Model : public Layer {
   absl::StatusOr<std::vector<DType>> ComputeOutputDTypes(absl::Span<const DType> input_dtypes,
                                                          int num_outputs) const override;
 
-  // Runs the model in inference mode without recording gradients.
+  // Runs the model in inference mode without recording gradients, on all samples at once.
   absl::StatusOr<std::vector<Tensor>> Predict(const std::vector<Tensor>& inputs);
+
+  // Training (models/training.h). Compile sets the optimizer, losses and metrics; Fit trains;
+  // Evaluate returns the loss and metrics; Predict runs batch by batch. FailedPrecondition for
+  // Fit/Evaluate/TrainOnBatch before Compile.
+  absl::Status Compile(const CompileOptions& options);
+  absl::StatusOr<History> Fit(const DataFeed& x, const DataFeed& y, const FitOptions& options);
+  absl::StatusOr<Logs> Evaluate(const DataFeed& x, const DataFeed& y,
+                                const EvaluateOptions& options);
+  absl::StatusOr<std::vector<Tensor>> Predict(const DataFeed& x, const PredictOptions& options);
+  // One gradient step on one batch; returns the batch's loss and metrics.
+  absl::StatusOr<Logs> TrainOnBatch(const DataFeed& x, const DataFeed& y);
+  // The loss and metrics of one batch, without training.
+  absl::StatusOr<Logs> TestOnBatch(const DataFeed& x, const DataFeed& y);
+  bool compiled() const { return training_ != nullptr; }
+  // The compiled optimizer (null before Compile).
+  std::shared_ptr<optimizers::Optimizer> optimizer() const;
+  // Asks Fit to stop after the current batch (Keras's model.stop_training = True).
+  void StopTraining() { stop_training_ = true; }
+  bool stop_training() const { return stop_training_; }
 
   // Prints Keras's summary table (name, output shapes, params, "Connected to" for non-sequential
   // graphs, totals).
@@ -114,6 +148,9 @@ class Model : public Layer {
   absl::flat_hash_map<const LayerNode*, int> node_depth_;
   // Nodes grouped by depth, deepest first (Keras's nodes_by_depth, in its key order).
   std::vector<std::vector<std::shared_ptr<LayerNode>>> nodes_by_depth_;
+  // Set by Compile; shared_ptr so that model.cc needs no definition of TrainingState.
+  std::shared_ptr<TrainingState> training_;
+  bool stop_training_ = false;
 };
 
 }  // namespace strata
