@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bazel run //examples:autograd_regression
+source scripts/bazel_flags.sh
+bazel run "${STRATA_BAZEL_FLAGS[@]}" //examples:autograd_regression

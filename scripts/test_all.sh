@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 
 log=$(mktemp)
-bazel test //... 2>&1 | tee "$log"
+source scripts/bazel_flags.sh
+bazel test "${STRATA_BAZEL_FLAGS[@]}" //... 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 passed=$(grep -cE '^//[^ ]+ +(\(cached\) )?PASSED' "$log")

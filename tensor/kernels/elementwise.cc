@@ -77,18 +77,24 @@ Layout<N> MakeLayout(const BroadcastDims& d) {
 
 // Calls run(offsets, pos, n) for each maximal run [pos, pos + n) of output elements in
 // [begin, end) that lies along the innermost merged dim; offsets are the inputs' element
-// offsets at pos.
+// offsets at pos (NOTE [ Broadcast layout ]).
 template <int N, typename Run>
 void ForEachRun(const Layout<N>& layout, int64_t begin, int64_t end, Run&& run) {
+  // Raw pointers: InlinedVector's operator[] re-checks inline vs heap storage on every access,
+  // which costs more than the work of a short row.
   const int r = static_cast<int>(layout.dims.size());
-  const int64_t inner = layout.dims[r - 1];
-  DimVector index(r);
+  const int64_t* dims = layout.dims.data();
+  std::array<const int64_t*, N> strides;
+  for (int j = 0; j < N; ++j) strides[j] = layout.strides[j].data();
+  DimVector index_storage(r);
+  int64_t* index = index_storage.data();
+  const int64_t inner = dims[r - 1];
   std::array<int64_t, N> offsets{};
   int64_t rest = begin;
   for (int i = r - 1; i >= 0; --i) {
-    index[i] = rest % layout.dims[i];
-    rest /= layout.dims[i];
-    for (int j = 0; j < N; ++j) offsets[j] += index[i] * layout.strides[j][i];
+    index[i] = rest % dims[i];
+    rest /= dims[i];
+    for (int j = 0; j < N; ++j) offsets[j] += index[i] * strides[j][i];
   }
   int64_t pos = begin;
   while (pos < end) {
@@ -97,12 +103,12 @@ void ForEachRun(const Layout<N>& layout, int64_t begin, int64_t end, Run&& run) 
     pos += n;
     if (pos == end) break;
     // Next row: the inner index wraps to 0 and the outer index counts up like an odometer.
-    for (int j = 0; j < N; ++j) offsets[j] -= index[r - 1] * layout.strides[j][r - 1];
+    for (int j = 0; j < N; ++j) offsets[j] -= index[r - 1] * strides[j][r - 1];
     index[r - 1] = 0;
     for (int i = r - 2; i >= 0; --i) {
-      for (int j = 0; j < N; ++j) offsets[j] += layout.strides[j][i];
-      if (++index[i] < layout.dims[i]) break;
-      for (int j = 0; j < N; ++j) offsets[j] -= layout.dims[i] * layout.strides[j][i];
+      for (int j = 0; j < N; ++j) offsets[j] += strides[j][i];
+      if (++index[i] < dims[i]) break;
+      for (int j = 0; j < N; ++j) offsets[j] -= dims[i] * strides[j][i];
       index[i] = 0;
     }
   }
@@ -196,19 +202,8 @@ void Apply3(const BroadcastDims& d, const A* a, const B* b, const C* c, O* out, 
 
 // Integer arithmetic goes through the unsigned type: it wraps instead of being undefined.
 template <typename T>
-struct WrapType {
-  using type = T;
-};
-template <>
-struct WrapType<int32_t> {
-  using type = uint32_t;
-};
-template <>
-struct WrapType<int64_t> {
-  using type = uint64_t;
-};
-template <typename T>
-using Wrap = typename WrapType<T>::type;
+using Wrap = typename std::conditional_t<std::is_integral_v<T>, std::make_unsigned<T>,
+                                         std::type_identity<T>>::type;
 
 template <typename T>
 bool IsNan(T v) {
