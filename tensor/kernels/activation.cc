@@ -6,71 +6,18 @@
 #include <cstdint>
 #include <type_traits>
 
-// GCC 12's AVX-512 intrinsics initialize `_mm512_undefined_ps()` from itself (GCC bug 105593),
-// which -Wuninitialized reports wherever Eigen's plog is inlined; the pragmas wrap the first
-// include of the intrinsics (the warning is attributed to their lines).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#include "Eigen/Core"
-#include "unsupported/Eigen/SpecialFunctions"
-#pragma GCC diagnostic pop
+#include "tensor/kernels/internal/simd.h"
 #include "tensor/parallel.h"
 
 namespace strata::kernels {
 namespace {
 
-// Eigen's packet layer (the SIMD math behind its array expressions) is used directly so that
-// the loops below control the tails: see NOTE [ Position-independent SIMD ].
-namespace ei = ::Eigen::internal;
-using Packet = ei::packet_traits<float>::type;
-constexpr int64_t kLanes = ei::packet_traits<float>::size;
+using namespace simd;  // NOLINT: the packet helpers are this file's vocabulary.
 
 // Grains for ParallelFor, in elements (NOTE [ Deterministic parallelism ]): cheap ops are
 // memory-bound and need big chunks to pay for a task; exp/erf/tanh cost ~20-40 flops each.
 constexpr int64_t kCheapGrain = 1 << 16;
 constexpr int64_t kMathGrain = 1 << 14;
-
-// NOTE [ Position-independent SIMD ]
-// Eigen's own array loops compute an unaligned head and the tail with scalar code, whose libm
-// exp/tanh round differently from the SIMD polynomials, so a value would depend on where it sits
-// in the array. Here every element goes through the packet code: the last partial packet is
-// loaded and stored with masks (AVX, AVX-512; a padded stack buffer elsewhere). So f(x) is
-// bitwise the same for any size, offset, chunking or thread count, and a row computed alone
-// equals the same row inside a batch.
-#if defined(EIGEN_VECTORIZE_AVX512) || defined(EIGEN_VECTORIZE_AVX)
-using TailMask = std::conditional_t<(kLanes > 8), uint16_t, uint8_t>;
-inline TailMask MaskOf(int64_t count) { return static_cast<TailMask>((1u << count) - 1); }
-#endif
-
-// p[0, count) for 0 < count < kLanes, the other lanes 0; never reads past p + count.
-inline Packet LoadPartial(const float* p, int64_t count) {
-#if defined(EIGEN_VECTORIZE_AVX512) || defined(EIGEN_VECTORIZE_AVX)
-  return ei::ploadu<Packet>(p, MaskOf(count));
-#else
-  alignas(64) float buffer[kLanes] = {};
-  std::copy_n(p, count, buffer);
-  return ei::pload<Packet>(buffer);
-#endif
-}
-
-// Stores the first `count` lanes of v to p[0, count).
-inline void StorePartial(float* p, const Packet& v, int64_t count) {
-#if defined(EIGEN_VECTORIZE_AVX512) || defined(EIGEN_VECTORIZE_AVX)
-  ei::pstoreu(p, v, MaskOf(count));
-#else
-  alignas(64) float buffer[kLanes];
-  ei::pstore(buffer, v);
-  std::copy_n(buffer, count, p);
-#endif
-}
-
-// out[i] = f(in0[i], in1[i], ...) for i in [0, n), packet by packet.
-template <typename F, typename... In>
-inline void MapPackets(int64_t n, float* out, F f, const In*... in) {
-  int64_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) ei::pstoreu(out + i, f(ei::ploadu<Packet>(in + i)...));
-  if (i < n) StorePartial(out + i, f(LoadPartial(in + i, n - i)...), n - i);
-}
 
 // MapPackets over [0, n) in fixed chunks of `grain` elements.
 template <typename F, typename... In>

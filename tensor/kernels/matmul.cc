@@ -90,16 +90,14 @@ GemmPlan PlanGemm(const GemmDims& d) {
   const int64_t min_extent = 2 * kMinBlockExtent;
   int64_t extent = 0;
   // NOTE [ GEMM blocking ]: the longest dimension costs the least re-packing per block. Depth
-  // needs a temporary C per extra block, so it is preferred only when it clearly dominates.
+  // needs a temporary C per extra block, so it is preferred only when it clearly dominates;
+  // columns win ties with rows because they also shrink Eigen's packed panel.
   if (d.k >= min_extent && d.k >= 2 * std::max(d.m, d.n)) {
     plan.axis = GemmPlan::Axis::kDepth;
     extent = d.k;
-  } else if (d.m >= min_extent && d.m >= d.n) {
-    plan.axis = GemmPlan::Axis::kRows;
-    extent = d.m;
-  } else if (d.n >= min_extent) {
-    plan.axis = GemmPlan::Axis::kCols;
-    extent = d.n;
+  } else if (std::max(d.m, d.n) >= min_extent) {
+    plan.axis = d.n >= d.m ? GemmPlan::Axis::kCols : GemmPlan::Axis::kRows;
+    extent = std::max(d.m, d.n);
   } else if (d.k >= min_extent) {
     plan.axis = GemmPlan::Axis::kDepth;
     extent = d.k;

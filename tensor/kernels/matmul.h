@@ -17,16 +17,21 @@
 //
 // NOTE [ GEMM blocking ]
 // One product is cut into blocks along one of its dimensions, each block one Eigen GEMM, run
-// with ParallelFor; the axis and the block size are a function of (m, n, k) alone
-// (PlanGemm), never of the thread count, so results are bitwise identical on any number of
-// threads (NOTE [ Deterministic parallelism ] in tensor/parallel.h). Every block re-packs the
-// operand it shares with the other blocks, which costs about 1/extent of the block's work, so:
-// products under kMinParallelFlops run as one Eigen call (no TBB at all); others are cut along
-// their largest dimension into an even number of blocks of about kTargetBlockExtent (at least
-// kMinBlockExtent), so two threads get equal halves and one thread loses only a few percent.
-// Cutting the rows (m) or columns (n) of C gives disjoint outputs; cutting the contraction (k),
-// chosen only when k dwarfs m and n (the MLP's 64x784 @ 784x64), gives partial products that
-// are added in block order.
+// with ParallelFor; the axis and the block size are a function of (m, n, k) alone (PlanGemm),
+// never of the thread count, so results are bitwise identical on any number of threads
+// (NOTE [ Deterministic parallelism ] in tensor/parallel.h). Every block re-packs the operand it
+// shares with the other blocks, which costs about 1/extent of the block's work, so products under
+// kMinParallelFlops run as one Eigen call (no TBB at all), and others are cut along their longest
+// dimension into an even number of blocks of about kTargetBlockExtent (at least
+// kMinBlockExtent): two threads get equal halves and one thread loses only a few percent.
+// - Columns of C win ties with rows: Eigen computes a row-major C^T = B^T A^T, so n is the
+//   dimension of its packed left panel, and halving it keeps the panel in L2 (at 1024^3 it is
+//   2 MiB unsplit, the whole L2 here), which pays for the extra packing of A.
+// - The contraction is cut only when it dwarfs m and n (the MLP's 64x784 @ 784x64); block 0
+//   writes C, the others temporaries added in block order. Smaller blocks also keep Eigen's
+//   packing buffers under its 128 KiB stack limit: unsplit, that product allocates them on the
+//   heap, and glibc serves such a same-size request with a fresh mmap and ~50 page faults on
+//   every call.
 
 #include <cstdint>
 
@@ -68,9 +73,9 @@ void Gemm(const GemmDims& dims, const float* a, const float* b, float* c);
 //   c_j = sum over p in [0, num_products) with c_index[p] == j of
 //         op(a_{a_index[p]}) @ op(b_{b_index[p]}),
 // summed in increasing p (zeros if no p maps to j). A null index map is the identity
-// (index[p] == p); with a null c_index, num_outputs must equal num_products. Outputs are cut into blocks of whole matrices, and
-// of rows when there are few outputs, with a plan that depends only on the sizes (NOTE [ GEMM
-// blocking ]), so results are bitwise identical for any thread count.
+// (index[p] == p); with a null c_index, num_outputs must equal num_products. Outputs are cut
+// into blocks of whole matrices, and of rows when there are fewer than four, with a plan that
+// depends only on the sizes (NOTE [ GEMM blocking ]): bitwise identical for any thread count.
 void BatchedGemm(const GemmDims& dims, const float* a, const int64_t* a_index, const float* b,
                  const int64_t* b_index, int64_t num_products, float* c, const int64_t* c_index,
                  int64_t num_outputs);

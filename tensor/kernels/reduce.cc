@@ -11,21 +11,13 @@
 #include <vector>
 
 #include "base/check.h"
-// GCC 12's AVX-512 intrinsics initialize `_mm512_undefined_ps()` from itself (GCC bug 105593),
-// which -Wuninitialized reports wherever Eigen's packet math (pexp, predux) is inlined; the
-// pragmas wrap the first include of the intrinsics (the warning is attributed to their lines).
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wuninitialized"
-#include "Eigen/Core"
-#pragma GCC diagnostic pop
+#include "tensor/kernels/internal/simd.h"
 #include "tensor/parallel.h"
 
 namespace strata::kernels {
 namespace {
 
-namespace ei = ::Eigen::internal;
-using Packet = ei::packet_traits<float>::type;
-constexpr int64_t kLanes = ei::packet_traits<float>::size;
+using namespace simd;  // NOLINT: the packet helpers are this file's vocabulary.
 constexpr float kInf = std::numeric_limits<float>::infinity();
 
 // Elements per summation block (NOTE [ Reduction order ]) and per parallel task.
@@ -38,50 +30,7 @@ constexpr int64_t kInnerTile = 256;
 constexpr int64_t kMinUnits = 8;
 
 // ---------------------------------------------------------------------------------------------
-// SIMD helpers. See NOTE [ Position-independent SIMD ] in activation.cc: exp goes through
-// Eigen's packet math for every element (tails by masked loads and stores), so a row's result
-// does not depend on its position or the batch size. +, *, / round the same in scalar and SIMD
-// code, so plain loops are used for them.
-#if defined(EIGEN_VECTORIZE_AVX512) || defined(EIGEN_VECTORIZE_AVX)
-using TailMask = std::conditional_t<(kLanes > 8), uint16_t, uint8_t>;
-inline TailMask MaskOf(int64_t count) { return static_cast<TailMask>((1u << count) - 1); }
-#endif
-
-// p[0, count) for 0 < count < kLanes, the other lanes `fill`; never reads past p + count.
-inline Packet LoadPartial(const float* p, int64_t count, float fill) {
-#if defined(EIGEN_VECTORIZE_AVX512) || defined(EIGEN_VECTORIZE_AVX)
-  const Packet v = ei::ploadu<Packet>(p, MaskOf(count));
-  if (fill == 0.0f) return v;
-  const Packet in_range =
-      ei::pcmp_lt(ei::plset<Packet>(0.0f), ei::pset1<Packet>(static_cast<float>(count)));
-  return ei::pselect(in_range, v, ei::pset1<Packet>(fill));
-#else
-  alignas(64) float buffer[kLanes];
-  std::fill_n(buffer, kLanes, fill);
-  std::copy_n(p, count, buffer);
-  return ei::pload<Packet>(buffer);
-#endif
-}
-
-// Stores the first `count` lanes of v to p[0, count).
-inline void StorePartial(float* p, const Packet& v, int64_t count) {
-#if defined(EIGEN_VECTORIZE_AVX512) || defined(EIGEN_VECTORIZE_AVX)
-  ei::pstoreu(p, v, MaskOf(count));
-#else
-  alignas(64) float buffer[kLanes];
-  ei::pstore(buffer, v);
-  std::copy_n(buffer, count, p);
-#endif
-}
-
-// out[i] = f(in0[i], ...) for i in [0, n), packet by packet, tails padded with zeros.
-template <typename F, typename... In>
-inline void MapPackets(int64_t n, float* out, F f, const In*... in) {
-  int64_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) ei::pstoreu(out + i, f(ei::ploadu<Packet>(in + i)...));
-  if (i < n) StorePartial(out + i, f(LoadPartial(in + i, n - i, 0.0f)...), n - i);
-}
-
+// SIMD helpers beyond tensor/kernels/internal/simd.h (NOTE [ Position-independent SIMD ]).
 inline Packet Splat(float v) { return ei::pset1<Packet>(v); }
 
 // exp with would-be denormals flushed to 0, so that exp(-inf) is 0 on every ISA.

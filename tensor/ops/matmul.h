@@ -16,8 +16,9 @@
 //   STRATA_ASSIGN_OR_RETURN(Tensor y, MatMul(x, w));                            // (64, 10)
 //   STRATA_ASSIGN_OR_RETURN(Tensor dw, MatMul(x, dy, {.transpose_a = true}));   // x^T @ dy
 //   STRATA_ASSIGN_OR_RETURN(Tensor scores, MatMul(q, k, {.transpose_b = true}));  // batched
-//   // The gradient of w for y = MatMul(x3d, w): dy's batch dimension summed away, one GEMM.
-//   STRATA_ASSIGN_OR_RETURN(Tensor dw3, MatMulSumToBatch(x3d, dy3d, Shape(), {.transpose_a = true}));
+//   // The gradient of w for y = MatMul(x3d, w): x3d^T @ dy3d summed over the batch, one GEMM.
+//   STRATA_ASSIGN_OR_RETURN(Tensor dw3,
+//                           MatMulSumToBatch(x3d, dy3d, Shape(), {.transpose_a = true}));
 
 #include "absl/status/statusor.h"
 #include "tensor/shape.h"

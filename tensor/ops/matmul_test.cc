@@ -210,7 +210,7 @@ TEST(MatMulTest, SmallProductsRunAsOneCall) {
   EXPECT_EQ(kernels::PlanGemm({.m = 64, .n = 64, .k = 784}).axis, Axis::kDepth);
   EXPECT_EQ(kernels::PlanGemm({.m = 784, .n = 64, .k = 64}).axis, Axis::kRows);
   const kernels::GemmPlan big = kernels::PlanGemm({.m = 1024, .n = 1024, .k = 1024});
-  EXPECT_EQ(big.axis, Axis::kRows);
+  EXPECT_EQ(big.axis, Axis::kCols);
   EXPECT_EQ(big.blocks, 2);
 }
 
