@@ -18,6 +18,8 @@
 #include "autograd/ops/elementwise.h"
 #include "base/status_macros.h"
 #include "layers/initializers.h"
+#include "losses/losses.h"
+#include "metrics/metrics.h"
 #include "tensor/ops/gather.h"
 #include "tensor/ops/random.h"
 #include "tensor/ops/reduce.h"

@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -39,7 +40,10 @@ namespace strata {
 // An optimizer object or a Keras name ("adam").
 class OptimizerSpec {
  public:
-  OptimizerSpec(std::shared_ptr<optimizers::Optimizer> optimizer)  // NOLINT
+  // Any optimizer class: std::make_shared<optimizers::Adam>(...) converts directly.
+  template <typename T,
+            typename = std::enable_if_t<std::is_base_of_v<optimizers::Optimizer, T>>>
+  OptimizerSpec(std::shared_ptr<T> optimizer)  // NOLINT
       : optimizer_(std::move(optimizer)) {}
   OptimizerSpec(const char* name) : name_(name) {}  // NOLINT
   OptimizerSpec(std::string name) : name_(std::move(name)) {}  // NOLINT
@@ -53,7 +57,8 @@ class OptimizerSpec {
 // A loss object or a Keras name ("sparse_categorical_crossentropy").
 class LossSpec {
  public:
-  LossSpec(std::shared_ptr<losses::Loss> loss) : loss_(std::move(loss)) {}  // NOLINT
+  template <typename T, typename = std::enable_if_t<std::is_base_of_v<losses::Loss, T>>>
+  LossSpec(std::shared_ptr<T> loss) : loss_(std::move(loss)) {}  // NOLINT
   LossSpec(const char* name) : name_(name) {}  // NOLINT
   LossSpec(std::string name) : name_(std::move(name)) {}  // NOLINT
   absl::StatusOr<std::shared_ptr<losses::Loss>> Resolve() const;
